@@ -33,8 +33,10 @@ const (
 // Runner grades solutions in a sandbox.
 type Runner struct {
 	Sandbox Sandbox
-	Image   string // runtime image tag used when a challenge names none
-	RunID   string // labels this process's containers
+	Image   string  // runtime image tag used when a challenge names none
+	RunID   string  // labels this process's containers
+	Runtime Runtime // the image's identity, part of every cache key
+	Cache   *Cache  // nil: no caching
 }
 
 // Grade runs source against ch and decides its verdict. Engine trouble gives

@@ -158,7 +158,7 @@ func interpret(o *Outcome, ch *challenges.Challenge, res *sandbox.Result, key []
 		o.Message = "Wrong answer: every test reported a pass, but the run showed signs of tampering: " + strings.Join(tamper, "; ") + "."
 	default:
 		o.Verdict = WrongAnswer
-		o.Message = fmt.Sprintf("Wrong answer: %s of %d failed.", plural(failed, "test", "tests"), len(o.Tests))
+		o.Message = fmt.Sprintf("Wrong answer: %d of %d tests failed.", failed, len(o.Tests))
 		if first := firstFailure(o); first != nil {
 			o.Message += fmt.Sprintf(" First: %q — %s", first.Name, first.Message)
 		}

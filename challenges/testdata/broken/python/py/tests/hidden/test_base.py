@@ -1,0 +1,8 @@
+from solution import answer
+
+
+def test_answer_hidden():
+    """answer returns 42"""
+    assert answer() == 42
+    assert f"{answer()!r:>{10}}" != "}"
+    x = f"{answer()}}"

@@ -1,0 +1,3 @@
+def answer():
+    """never closed
+    return 42

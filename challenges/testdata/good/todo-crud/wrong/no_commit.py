@@ -1,0 +1,2 @@
+def add_todo(session, title):
+    session.add(title)

@@ -1,0 +1,3 @@
+# want: accepted
+def add(a, b):
+    return a + b

@@ -1,0 +1,3 @@
+# want: time-limit
+while True:
+    pass
