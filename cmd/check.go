@@ -11,7 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/ormcheck/ormcheck/challenges"
+	"github.com/ormcheck/ormcheck/images"
 	"github.com/ormcheck/ormcheck/runner"
 	"github.com/ormcheck/ormcheck/sandbox"
 )
@@ -58,7 +58,7 @@ func runCheck(ctx context.Context, opts *CheckOptions) error {
 	if err != nil {
 		return finishCheck(opts, runner.Refused(ch, ch.ID, err.Error()))
 	}
-	run, closeFn, err := newRunner(ctx, opts.Env)
+	run, closeFn, err := newRunner(ctx, opts.Env, false)
 	if err != nil {
 		o := runner.Refused(ch, ch.ID, "")
 		o.Verdict, o.Message = runner.InternalError, "Internal error: "+err.Error()
@@ -74,20 +74,33 @@ func runCheck(ctx context.Context, opts *CheckOptions) error {
 }
 
 // newRunner connects to the engine and checks the runtime image is there.
-func newRunner(ctx context.Context, env *Env) (*runner.Runner, func(), error) {
+// withRuntime also reads the image's package versions (for reports).
+func newRunner(ctx context.Context, env *Env, withRuntime bool) (*runner.Runner, func(), error) {
 	eng, err := env.Engine(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
 	tag := imageTag(env)
-	if _, err := eng.ImageInspect(ctx, tag); err != nil {
+	img, err := eng.ImageInspect(ctx, tag)
+	if err != nil {
 		eng.Close()
 		if errors.Is(err, sandbox.ErrImageMissing) {
-			return nil, nil, fmt.Errorf("the sandbox image %s is missing — build it with `ormcheck image build` (or `make image`)", tag)
+			return nil, nil, fmt.Errorf("%w: the sandbox image %s is missing — build it with `ormcheck image build` (or `make image`)", sandbox.ErrImageMissing, tag)
 		}
 		return nil, nil, err
 	}
-	r := &runner.Runner{Sandbox: eng, Image: tag, RunID: fmt.Sprintf("%d", time.Now().UnixNano())}
+	r := &runner.Runner{
+		Sandbox: eng, Image: tag, RunID: fmt.Sprintf("%d", time.Now().UnixNano()),
+		Runtime: runner.Runtime{Image: tag, Digest: img.ID, Versions: map[string]string{}},
+	}
+	if withRuntime {
+		info, err := images.Inspect(ctx, eng, tag)
+		if err == nil {
+			v := info.Versions
+			r.Runtime.Versions = map[string]string{"python": v.Python, "sqlalchemy": v.SQLAlchemy, "pytest": v.Pytest,
+				"aiosqlite": v.Aiosqlite, "greenlet": v.Greenlet, "flask_sqlalchemy": v.FlaskSQLAlchemy}
+		}
+	}
 	return r, func() { eng.Close() }, nil
 }
 
@@ -206,5 +219,3 @@ func renderOutcome(w io.Writer, o runner.Outcome, st style) {
 		}
 	}
 }
-
-var _ = challenges.Builtin

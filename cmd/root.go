@@ -100,6 +100,8 @@ Setup:         ormcheck image build · ormcheck doctor`,
 		NewCmdShow(env, nil),
 		NewCmdInit(env, nil),
 		NewCmdCheck(env, nil),
+		NewCmdGrade(env, nil),
+		NewCmdVerify(env, nil),
 		NewCmdImage(env),
 		NewCmdDoctor(env, nil),
 	)

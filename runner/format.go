@@ -235,7 +235,8 @@ func reportVersions(rt Runtime, all bool) []string {
 	return append(out, rest...)
 }
 
-// reportWhere names where a problem is: "bob/notes.txt", "bob", "notes.txt".
+// reportWhere names where a problem is: "bob/notes.txt", "bob", "notes.txt";
+// "" for a problem of the whole batch.
 func reportWhere(p Problem) string {
 	switch {
 	case p.Candidate != "" && p.File != "":
@@ -248,7 +249,15 @@ func reportWhere(p Problem) string {
 	case p.File != "":
 		return p.File
 	}
-	return "(submissions)"
+	return ""
+}
+
+// reportProblem is a problem on one line: "bob/notes.txt: names no challenge".
+func reportProblem(p Problem) string {
+	if w := reportWhere(p); w != "" {
+		return w + ": " + p.Message
+	}
+	return p.Message
 }
 
 // reportProblemOnly are the candidates that appear only in problems (an

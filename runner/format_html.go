@@ -466,7 +466,7 @@ footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
 {{if .Problems}}
 <h2 id="problems">Problems</h2>
 <ul class="problems">
-{{range .Problems}}<li><span class="mono">{{.Where}}</span>: {{.Message}}</li>
+{{range .Problems}}<li>{{with .Where}}<span class="mono">{{.}}</span>: {{end}}{{.Message}}</li>
 {{end -}}
 </ul>
 {{end -}}

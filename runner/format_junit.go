@@ -162,9 +162,12 @@ func junitOutcomeSuite(r *Report, candidate string, o *Outcome) junitSuite {
 func junitProblemSuite(r *Report) (junitSuite, bool) {
 	s := junitSuite{Name: "problems", Time: junitSeconds(0)}
 	for _, p := range r.Problems {
-		where := reportWhere(p)
-		s.Cases = append(s.Cases, junitCase{Classname: "problems", Name: where, Time: junitSeconds(0),
-			Error: junitMsg("problem", where+": "+p.Message)})
+		name := reportWhere(p)
+		if name == "" {
+			name = "batch"
+		}
+		s.Cases = append(s.Cases, junitCase{Classname: "problems", Name: name, Time: junitSeconds(0),
+			Error: junitMsg("problem", reportProblem(p))})
 	}
 	if r.Interrupted {
 		s.Cases = append(s.Cases, junitCase{Classname: "problems", Name: "interrupted", Time: junitSeconds(0),

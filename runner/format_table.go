@@ -120,7 +120,7 @@ func renderTable(w io.Writer, r *Report, opts RenderOptions) error {
 		}
 	}
 	for _, p := range r.Problems {
-		notes = append(notes, st.wrap("33", termSafe(fmt.Sprintf("? %s: %s", reportWhere(p), p.Message))))
+		notes = append(notes, st.wrap("33", termSafe("? "+reportProblem(p))))
 	}
 	if len(notes) > 0 {
 		fmt.Fprintln(&b)

@@ -583,3 +583,22 @@ func TestFormatGradescopeStaysInDir(t *testing.T) {
 		}
 	}
 }
+
+func TestFormatInterrupted(t *testing.T) {
+	r := formatFixture()
+	r.Interrupted = true
+	r.Problems = append(r.Problems, Problem{Message: "interrupted: 1 of 6 solutions were not graded"})
+	for _, f := range []string{"table", "html", "junit"} {
+		out := renderString(t, r, f, RenderOptions{})
+		if !strings.Contains(out, "INTERRUPTED") && !strings.Contains(out, "interrupted") {
+			t.Errorf("%s does not say the run was interrupted", f)
+		}
+		if !strings.Contains(out, "interrupted: 1 of 6 solutions were not graded") {
+			t.Errorf("%s drops a problem of the whole batch", f)
+		}
+	}
+	table := renderString(t, r, "table", RenderOptions{})
+	if !strings.HasPrefix(table, "INTERRUPTED: ") || !strings.Contains(table, "\n? interrupted: 1 of 6") {
+		t.Errorf("table:\n%s", table)
+	}
+}
