@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/ormcheck
 export GOFLAGS ?= -mod=mod
 
-.PHONY: build image run test test-short bench vet fmt clean
+.PHONY: build image run demo test test-short bench vet fmt clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/ormcheck
@@ -12,9 +12,14 @@ build:
 image: build
 	$(BIN) image build
 
-# The main job on the built-in catalog: grade the example take-homes.
+# The main job on the built-in catalog: every challenge's reference solution,
+# starter, known-wrong answers and variants graded in the sandbox.
 run: image
-	$(BIN) grade examples/takehomes
+	$(BIN) verify
+
+# Grade a sample folder of take-homes into one report.
+demo: image
+	$(BIN) grade cmd/testdata/takehomes --challenges runner/testdata/challenges --no-cache || true
 
 # Every test, against the real Docker engine.
 test: image

@@ -14,6 +14,7 @@ import (
 
 	"github.com/ormcheck/ormcheck/cmd"
 	"github.com/ormcheck/ormcheck/runner"
+	"github.com/ormcheck/ormcheck/sandbox"
 	"github.com/ormcheck/ormcheck/sandbox/sandboxtest"
 )
 
@@ -439,7 +440,7 @@ func TestGradeInterruptWritesPartialReport(t *testing.T) {
 	}
 	// No container of the interrupted run is left (TestMain checks the rest).
 	eng := sandboxtest.Engine(t)
-	if n, err := eng.Leftovers(context.Background(), ""); err != nil || n != 0 {
+	if n, err := eng.Leftovers(context.Background(), sandbox.Scope{ThisProcess: true}); err != nil || n != 0 {
 		t.Fatalf("%d containers left after interrupt (%v)", n, err)
 	}
 }

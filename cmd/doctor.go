@@ -84,7 +84,7 @@ func runDoctor(ctx context.Context, opts *DoctorOptions) error {
 		ok("sandbox image %s (%.19s): Python %s, SQLAlchemy %s, pytest %s, aiosqlite %s", tag, img.Digest, v.Python, v.SQLAlchemy, v.Pytest, v.Aiosqlite)
 	}
 
-	n, err := eng.Leftovers(ctx, "")
+	n, err := eng.Leftovers(ctx, sandbox.Scope{})
 	switch {
 	case err != nil:
 		bad("check the Docker engine", "list containers: %v", err)
@@ -98,7 +98,7 @@ func runDoctor(ctx context.Context, opts *DoctorOptions) error {
 			ok("removed %d leftover containers", removed)
 		}
 	case n > 0:
-		bad("ormcheck doctor --clean", "%d containers left behind by an earlier run", n)
+		bad("ormcheck doctor --clean   (unless another ormcheck is running right now)", "%d containers labelled ormcheck exist: left behind by an earlier run, or in use by another ormcheck", n)
 	default:
 		ok("no leftover containers")
 	}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"strconv"
 	"time"
 
 	"github.com/docker/docker/api/types/container"
@@ -16,6 +18,13 @@ const Label = "ormcheck"
 
 // RunLabel carries the caller's run id.
 const RunLabel = "ormcheck.run"
+
+// OwnerLabel carries the id of the process that created the container, so a
+// process can tell its own leftovers from another's running containers.
+const OwnerLabel = "ormcheck.owner"
+
+// owner identifies this process on this machine.
+var owner = strconv.Itoa(os.Getpid())
 
 var (
 	// ErrUnreachable means the Docker engine could not be reached.
@@ -101,12 +110,20 @@ func (e *Engine) RemoveLeftovers(ctx context.Context) (int, error) {
 	return n, errors.Join(errs...)
 }
 
-// Leftovers counts containers labelled ormcheck (optionally only those of
-// one run id).
-func (e *Engine) Leftovers(ctx context.Context, runID string) (int, error) {
+// Scope narrows Leftovers.
+type Scope struct {
+	RunID       string // only containers of this run id
+	ThisProcess bool   // only containers this process created
+}
+
+// Leftovers counts containers labelled ormcheck within scope.
+func (e *Engine) Leftovers(ctx context.Context, scope Scope) (int, error) {
 	args := filters.NewArgs(filters.Arg("label", Label))
-	if runID != "" {
-		args.Add("label", RunLabel+"="+runID)
+	if scope.RunID != "" {
+		args.Add("label", RunLabel+"="+scope.RunID)
+	}
+	if scope.ThisProcess {
+		args.Add("label", OwnerLabel+"="+owner)
 	}
 	list, err := e.cli.ContainerList(ctx, container.ListOptions{All: true, Filters: args})
 	if err != nil {

@@ -177,7 +177,7 @@ func (e *Engine) Run(ctx context.Context, job Job) (res *Result, err error) {
 }
 
 func containerConfig(job Job, lim Limits) (*container.Config, *container.HostConfig) {
-	labels := map[string]string{Label: "1"}
+	labels := map[string]string{Label: "1", OwnerLabel: owner}
 	if job.RunID != "" {
 		labels[RunLabel] = job.RunID
 	}

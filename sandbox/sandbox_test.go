@@ -200,7 +200,7 @@ func TestCancelRemovesContainer(t *testing.T) {
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("want context.Canceled, got %v", err)
 	}
-	n, err := eng.Leftovers(context.Background(), "cancel-test")
+	n, err := eng.Leftovers(context.Background(), sandbox.Scope{RunID: "cancel-test", ThisProcess: true})
 	if err != nil || n != 0 {
 		t.Fatalf("leftovers after cancel: %d %v", n, err)
 	}

@@ -50,7 +50,8 @@ func Image(t testing.TB, eng *sandbox.Engine) string {
 }
 
 // CheckNoLeftovers is for TestMain: after the package's tests, no container
-// labelled ormcheck may remain. It returns a non-zero code if one does.
+// this test process created may remain. It returns a non-zero code if one
+// does. (Other packages' tests may be running containers at the same time.)
 func CheckNoLeftovers(code int) int {
 	if code != 0 || testing.Short() {
 		return code
@@ -62,7 +63,7 @@ func CheckNoLeftovers(code int) int {
 		return code
 	}
 	defer eng.Close()
-	n, err := eng.Leftovers(ctx, "")
+	n, err := eng.Leftovers(ctx, sandbox.Scope{ThisProcess: true})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "leftover check:", err)
 		return 1

@@ -1,0 +1,45 @@
+"""eager-loading: return every user with its addresses already loaded.
+
+The models are given (the same as in one-to-many-addresses); write
+users_with_addresses. Run the public tests with `pytest` in this folder.
+"""
+
+from sqlalchemy import ForeignKey, String, select  # noqa: F401
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(50))
+    # Default lazy="select": the eager load is chosen per query, not here.
+    addresses: Mapped[list["Address"]] = relationship(
+        back_populates="user", cascade="all, delete-orphan"
+    )
+
+    def __repr__(self) -> str:
+        return f"User(id={self.id!r}, name={self.name!r})"
+
+
+class Address(Base):
+    __tablename__ = "addresses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(120))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    user: Mapped[User] = relationship(back_populates="addresses")
+
+    def __repr__(self) -> str:
+        return f"Address(id={self.id!r}, email={self.email!r})"
+
+
+def users_with_addresses(session: Session) -> list[User]:
+    """Every user ordered by id, with addresses loaded, in at most 2 SQL
+    statements; reading user.addresses afterwards must emit no SQL, even
+    after the session is closed."""
+    raise NotImplementedError

@@ -1,0 +1,6 @@
+package images
+
+import "io"
+
+// ContextTarForTest exposes the build context to tests.
+func ContextTarForTest() (io.Reader, error) { return contextTar() }
