@@ -107,19 +107,19 @@ func (e *Engine) Run(ctx context.Context, job Job) (res *Result, err error) {
 
 	waitCh, waitErrCh := e.cli.ContainerWait(context.WithoutCancel(ctx), created.ID, container.WaitConditionNextExit)
 
-	// Output is read to its end in the background; passing a cap kills the job.
+	// Output is read to its end in the background; passing a cap kills the
+	// job. The kill runs on its own goroutine so reading never pauses: an
+	// engine whose attach stream is not drained is slow to end it.
 	var killOnce sync.Once
-	killed := make(chan struct{})
 	kill := func() {
 		killOnce.Do(func() {
 			kctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 			defer cancel()
 			_ = e.cli.ContainerKill(kctx, created.ID, "KILL")
-			close(killed)
 		})
 	}
-	stdout := &cappedBuffer{max: lim.Output, onOverflow: kill}
-	stderr := &cappedBuffer{max: lim.Output, onOverflow: kill}
+	stdout := &cappedBuffer{max: lim.Output, onOverflow: func() { go kill() }}
+	stderr := &cappedBuffer{max: lim.Output, onOverflow: func() { go kill() }}
 	readDone := make(chan error, 1)
 	go func() {
 		_, err := stdcopy.StdCopy(stdout, stderr, attach.Reader)

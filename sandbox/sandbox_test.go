@@ -106,16 +106,23 @@ func TestCPULoopIsKilled(t *testing.T) {
 }
 
 func TestOutputFloodIsTruncated(t *testing.T) {
-	start := time.Now()
-	res := run(t, "import sys\nwhile True: sys.stdout.write('x' * 65536)", sandbox.Limits{Output: 256 << 10, Wall: 30 * time.Second})
-	if !res.StdoutTruncated || res.TimedOut {
-		t.Fatalf("want truncated, not timed out: truncated=%v timedout=%v", res.StdoutTruncated, res.TimedOut)
-	}
-	if len(res.Stdout) != 256<<10 {
-		t.Fatalf("kept %d bytes, want exactly the cap %d", len(res.Stdout), 256<<10)
-	}
-	if time.Since(start) > 15*time.Second {
-		t.Fatal("the flood was not stopped early")
+	for _, stream := range []string{"stdout", "stderr"} {
+		start := time.Now()
+		res := run(t, "import sys\nwhile True: sys."+stream+".write('x' * 65536)", sandbox.Limits{Output: 256 << 10, Wall: 30 * time.Second})
+		kept, truncated := res.Stdout, res.StdoutTruncated
+		if stream == "stderr" {
+			kept, truncated = res.Stderr, res.StderrTruncated
+		}
+		if !truncated || res.TimedOut {
+			t.Fatalf("%s: want truncated, not timed out: truncated=%v timedout=%v", stream, truncated, res.TimedOut)
+		}
+		if len(kept) != 256<<10 {
+			t.Fatalf("%s: kept %d bytes, want exactly the cap %d", stream, len(kept), 256<<10)
+		}
+		// Killed at the cap, not at the wall limit.
+		if el := time.Since(start); el > 8*time.Second {
+			t.Fatalf("%s: the flood was not stopped early (%s)", stream, el)
+		}
 	}
 }
 
