@@ -18,7 +18,7 @@ import (
 // never reach anything a candidate is shown.
 const hiddenMarker = "hidden-source-marker-4f2a9c"
 
-func tinyChallenge(t *testing.T) *challenges.Challenge {
+func tinyChallenge(t testing.TB) *challenges.Challenge {
 	t.Helper()
 	cat, err := challenges.LoadDir("testdata/challenges")
 	if err != nil {
@@ -31,7 +31,7 @@ func tinyChallenge(t *testing.T) *challenges.Challenge {
 	return ch
 }
 
-func realRunner(t *testing.T) *runner.Runner {
+func realRunner(t testing.TB) *runner.Runner {
 	t.Helper()
 	eng := sandboxtest.Engine(t)
 	img := sandboxtest.Image(t, eng)
