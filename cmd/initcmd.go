@@ -4,8 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -46,13 +46,9 @@ func NewCmdInit(env *Env, runF func(*InitOptions) error) *cobra.Command {
 }
 
 func runInit(opts *InitOptions) error {
-	cat, err := opts.Catalog.load(opts.Env)
+	ch, err := opts.Catalog.find(opts.Env, opts.ID)
 	if err != nil {
 		return err
-	}
-	ch, err := lookup(cat, opts.ID)
-	if err != nil {
-		return usageError("%v", err)
 	}
 	files := initFiles(ch)
 	// Check everything before writing anything: nothing is half-done.
@@ -68,12 +64,12 @@ func runInit(opts *InitOptions) error {
 	if len(existing) > 0 && !opts.Force {
 		return usageError("not overwriting %v — use --force to replace them, or choose another folder", existing)
 	}
-	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
-		return usageError("make %s: %v", opts.Dir, err)
-	}
 	out := opts.Env.IO.Out
 	for _, f := range files {
 		p := filepath.Join(opts.Dir, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return usageError("make %s: %v", filepath.Dir(p), err)
+		}
 		if err := os.WriteFile(p, f.Content, 0o644); err != nil {
 			return usageError("write %s: %v", p, err)
 		}
@@ -90,7 +86,7 @@ func initFiles(ch *challenges.Challenge) []challenges.File {
 	files := []challenges.File{{Path: "solution.py", Content: ch.Starter}}
 	files = append(files, challenges.Support()...)
 	for _, f := range ch.PublicFiles {
-		files = append(files, challenges.File{Path: path.Base(f.Path), Content: f.Content})
+		files = append(files, challenges.File{Path: strings.TrimPrefix(f.Path, "public/"), Content: f.Content})
 	}
 	return files
 }

@@ -148,6 +148,20 @@ func (f *catalogFlag) load(env *Env) (*challenges.Catalog, error) {
 	return challenges.Merge(cat, extra), nil
 }
 
+// find loads the catalog and looks id up in it; an unknown id is a usage
+// error naming the closest ids.
+func (f *catalogFlag) find(env *Env, id string) (*challenges.Challenge, error) {
+	cat, err := f.load(env)
+	if err != nil {
+		return nil, err
+	}
+	ch, err := lookup(cat, id)
+	if err != nil {
+		return nil, usageError("%v", err)
+	}
+	return ch, nil
+}
+
 // lookup finds a challenge or explains which ids exist.
 func lookup(cat *challenges.Catalog, id string) (*challenges.Challenge, error) {
 	if ch, ok := cat.Get(id); ok {

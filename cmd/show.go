@@ -37,13 +37,9 @@ func NewCmdShow(env *Env, runF func(*ShowOptions) error) *cobra.Command {
 }
 
 func runShow(opts *ShowOptions) error {
-	cat, err := opts.Catalog.load(opts.Env)
+	ch, err := opts.Catalog.find(opts.Env, opts.ID)
 	if err != nil {
 		return err
-	}
-	ch, err := lookup(cat, opts.ID)
-	if err != nil {
-		return usageError("%v", err)
 	}
 	out := opts.Env.IO.Out
 	st := newStyle(opts.Env.IO.OutTTY)

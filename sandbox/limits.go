@@ -29,29 +29,20 @@ var Defaults = Limits{
 // WithDefaults returns l with every zero field replaced by its default.
 func (l Limits) WithDefaults() Limits {
 	d := Defaults
-	if l.Wall > 0 {
-		d.Wall = l.Wall
-	}
-	if l.Memory > 0 {
-		d.Memory = l.Memory
-	}
-	if l.Pids > 0 {
-		d.Pids = l.Pids
-	}
-	if l.NanoCPUs > 0 {
-		d.NanoCPUs = l.NanoCPUs
-	}
-	if l.Output > 0 {
-		d.Output = l.Output
-	}
-	if l.FileSize > 0 {
-		d.FileSize = l.FileSize
-	}
-	if l.TmpSize > 0 {
-		d.TmpSize = l.TmpSize
-	}
-	if l.NoFile > 0 {
-		d.NoFile = l.NoFile
-	}
+	d.Wall = or(l.Wall, d.Wall)
+	d.Memory = or(l.Memory, d.Memory)
+	d.Pids = or(l.Pids, d.Pids)
+	d.NanoCPUs = or(l.NanoCPUs, d.NanoCPUs)
+	d.Output = or(l.Output, d.Output)
+	d.FileSize = or(l.FileSize, d.FileSize)
+	d.TmpSize = or(l.TmpSize, d.TmpSize)
+	d.NoFile = or(l.NoFile, d.NoFile)
 	return d
+}
+
+func or[T int64 | time.Duration](v, def T) T {
+	if v > 0 {
+		return v
+	}
+	return def
 }
