@@ -101,14 +101,16 @@ func internal(o Outcome, err error) Outcome {
 	return o
 }
 
-// harnessConfig is the line the harness reads on stdin.
+// harnessConfig is the line the harness reads on stdin. The tests travel
+// here, not as files, so nothing in the container holds their source.
 type harnessConfig struct {
-	Key            string   `json:"key"`
-	Solution       string   `json:"solution"`
-	TestsDir       string   `json:"tests_dir"`
-	Files          []string `json:"files"`
-	PerTestTimeout float64  `json:"per_test_timeout"`
-	MaxMessage     int      `json:"max_message"`
+	Key            string            `json:"key"`
+	Solution       string            `json:"solution"`
+	TestsDir       string            `json:"tests_dir"`
+	Sources        map[string]string `json:"sources"`
+	Files          []string          `json:"files"`
+	PerTestTimeout float64           `json:"per_test_timeout"`
+	MaxMessage     int               `json:"max_message"`
 }
 
 func (r *Runner) job(ch *challenges.Challenge, source, key []byte) (sandbox.Job, error) {
@@ -119,21 +121,17 @@ func (r *Runner) job(ch *challenges.Challenge, source, key []byte) (sandbox.Job,
 	if lim.Memory == 0 {
 		lim.Memory = DefaultMemory
 	}
-	perTest := ch.Limits.PerTest
-	if perTest == 0 {
-		perTest = DefaultPerTest
-	}
-	files := []sandbox.File{{Path: "solution.py", Content: source}}
+	sources := map[string]string{}
 	for _, f := range challenges.Support() {
-		files = append(files, sandbox.File{Path: "tests/" + f.Path, Content: f.Content})
+		sources[f.Path] = string(f.Content)
+	}
+	for _, group := range [][]challenges.File{ch.PublicFiles, ch.HiddenFiles} {
+		for _, f := range group {
+			sources[f.Path] = string(f.Content)
+		}
 	}
 	var testFiles []string
 	seen := map[string]bool{}
-	for _, group := range [][]challenges.File{ch.PublicFiles, ch.HiddenFiles} {
-		for _, f := range group {
-			files = append(files, sandbox.File{Path: "tests/" + f.Path, Content: f.Content})
-		}
-	}
 	for _, t := range ch.Tests {
 		if !seen[t.File] {
 			seen[t.File] = true
@@ -144,8 +142,9 @@ func (r *Runner) job(ch *challenges.Challenge, source, key []byte) (sandbox.Job,
 		Key:            hex.EncodeToString(key),
 		Solution:       path.Join(sandbox.WorkDir, "solution.py"),
 		TestsDir:       path.Join(sandbox.WorkDir, "tests"),
+		Sources:        sources,
 		Files:          testFiles,
-		PerTestTimeout: perTest.Seconds(),
+		PerTestTimeout: perTestLimit(ch).Seconds(),
 		MaxMessage:     maxMessage,
 	})
 	if err != nil {
@@ -158,7 +157,7 @@ func (r *Runner) job(ch *challenges.Challenge, source, key []byte) (sandbox.Job,
 	return sandbox.Job{
 		Image:  image,
 		Cmd:    []string{"python3", "-I", "-B", "/opt/ormcheck/harness.py"},
-		Files:  files,
+		Files:  []sandbox.File{{Path: "solution.py", Content: source}},
 		Stdin:  append(cfg, '\n'),
 		Limits: lim,
 		RunID:  r.RunID,

@@ -4,8 +4,12 @@ Started by the sandbox as ``python3 -I -B /opt/ormcheck/harness.py`` with one
 JSON line on stdin::
 
     {"key": "<hex>", "solution": "/work/solution.py", "tests_dir": "/work/tests",
+     "sources": {"ormtest.py": "...", "public/test_a.py": "...", "hidden/test_b.py": "..."},
      "files": ["public/test_a.py", "hidden/test_b.py"], "per_test_timeout": 10.0,
      "max_message": 500}
+
+Only the solution is a file; the tests and their helpers arrive in
+``sources`` and are compiled from memory.
 
 It writes its report to the process's original stdout as signed records, one a
 line::
@@ -23,8 +27,9 @@ Record kinds (``"t"``): ``start``; ``load`` (``ok`` and, on failure,
 
 Candidates' code is hostile. Before it is imported the harness:
 
-* reads every test file into memory and serves helper modules from there, so
-  the test folder can be closed to the solution;
+* takes the tests from stdin (they are never on disk) and serves their helper
+  modules from memory, and makes itself non-dumpable so /proc/self/mem is
+  closed;
 * installs an audit hook (PEP 578; it cannot be removed) that refuses the
   introspection a forger needs (frames, gc, tracing, ctypes), process
   creation, network use, and opening /proc or the tests;
@@ -63,6 +68,8 @@ def main():
         builtins.SyntaxError, builtins.ImportError, builtins.BaseException,
         builtins.AssertionError, builtins.PermissionError, builtins.ValueError)
     get_ident = _thread.get_ident
+    start_new_thread = _thread.start_new_thread
+    CodeType, ModuleType, FunctionType = types.CodeType, types.ModuleType, types.FunctionType
 
     # --- configuration and the private report channel -----------------------
     line = sys.stdin.buffer.readline()
@@ -71,7 +78,7 @@ def main():
         os.close(0)
     except OSError:
         pass
-    key = bytes.fromhex(cfg["key"])
+    key = bytes.fromhex(cfg.pop("key"))
     out_fd = os.dup(1)
     os.dup2(2, 1)  # the solution's prints go to stderr
 
@@ -140,26 +147,30 @@ def main():
 
     emit({"t": "start", "python": sys.version.split()[0]})
 
-    # --- read every test file and helper module into memory ------------------
-    tests_dir = cfg["tests_dir"]
+    # --- the tests arrive on stdin and never touch the filesystem ------------
+    # Nothing a solution could open holds them; the only copy is in this
+    # function's locals.
+    tests_dir = cfg["tests_dir"]  # where tests would be: reading it is reported
     solution_path = cfg["solution"]
     work_dir = os.path.dirname(solution_path)
-    sources = {}
+    sources = cfg["sources"]
     helpers = {}
-    for sub in ("", "public", "hidden"):
-        folder = os.path.join(tests_dir, sub) if sub else tests_dir
-        if not os.path.isdir(folder):
-            continue
-        for name in _sorted(os.listdir(folder)):
-            path = os.path.join(folder, name)
-            if not name.endswith(".py") or not os.path.isfile(path):
-                continue
-            with open(path, "rb") as fh:
-                text = fh.read().decode("utf-8")
-            rel = (sub + "/" + name) if sub else name
-            sources[rel] = text
-            if not name.startswith("test_"):
-                helpers[name[:-3]] = (rel, text)
+    for rel, text in sources.items():
+        name = rel.rsplit("/", 1)[-1]
+        if name.endswith(".py") and not name.startswith("test_"):
+            helpers[name[:-3]] = (rel, text)
+    del cfg["sources"]
+
+    # Not dumpable: /proc/self/* becomes root's, so the process cannot read
+    # its own memory (and the key) through /proc/self/mem.
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE, 0
+    except Exception:
+        pass
+
+    from importlib.util import spec_from_loader
 
     class _HelperFinder:
         """Serves the tests' helper modules (ormtest, ...) from memory."""
@@ -167,9 +178,7 @@ def main():
         @staticmethod
         def find_spec(fullname, path=None, target=None):
             if fullname in helpers:
-                import importlib.util
-
-                return importlib.util.spec_from_loader(fullname, _HelperLoader)
+                return spec_from_loader(fullname, _HelperLoader)
             return None
 
     class _HelperLoader:
@@ -199,26 +208,49 @@ def main():
     import sqlalchemy.ext.hybrid  # noqa: F401
     import sqlalchemy.ext.mutable  # noqa: F401
     import sqlalchemy.orm
+    import sqlite3  # noqa: F401
+    import aiosqlite  # noqa: F401
+    import greenlet  # noqa: F401
     import pytest
 
     if "ormtest" in helpers:
         __import__("ormtest")
 
-    watched_modules = [
-        "builtins", "sqlalchemy", "sqlalchemy.event", "sqlalchemy.exc", "sqlalchemy.orm",
-        "sqlalchemy.ext.asyncio", "sqlalchemy.ext.hybrid", "sqlalchemy.ext.mutable",
-        "sqlalchemy.ext.associationproxy", "pytest", "asyncio",
-    ] + _sorted(n for n in helpers if n in sys.modules)
-    snapshot = []  # (label, dict, key, original)
+    # Every module of the libraries the tests measure with, and every class
+    # they define: a solution that replaces Connection.execute or Row.__eq__
+    # could otherwise make a wrong answer read as right.
+    watched_roots = ("sqlalchemy", "aiosqlite", "sqlite3", "greenlet", "pytest", "_pytest", "asyncio")
+    watched_modules = ["builtins"] + _sorted(
+        n for n in _list(sys.modules)
+        if n in helpers or n in watched_roots or str_startswith(n, tuple(r + "." for r in watched_roots))
+    )
+    snapshot = []  # (label, dict, key, original): module globals and sys.modules entries
+    classes = []   # (label, class, {name: attribute}): class bodies
+    seen_classes = set()
     for modname in watched_modules:
-        mod = sys.modules[modname]
+        mod = sys.modules.get(modname)
+        if mod is None:
+            continue
         snapshot.append(("sys.modules", sys.modules, modname, mod))
+        library = modname != "builtins" and modname not in helpers
         for k, v in _list(mod.__dict__.items()):
-            if not str_startswith(k, "__") or k in ("__import__", "__build_class__"):
-                snapshot.append((modname, mod.__dict__, k, v))
+            if str_startswith(k, "__") and k not in ("__import__", "__build_class__"):
+                continue
+            # Libraries keep counters and lazily built caches in module
+            # globals; their code (functions, classes, modules) stays put.
+            if library and not (callable(v) or _type(v) is ModuleType):
+                continue
+            snapshot.append((modname, mod.__dict__, k, v))
+            if modname != "builtins" and isinstance(v, type) and _id(v) not in seen_classes:
+                if _getattr(v, "__module__", None) == modname:
+                    seen_classes.add(_id(v))
+                    classes.append((modname + "." + k, v, _dict(v.__dict__)))
     meta_path = sys.meta_path
+    type_setattr, type_delattr = type.__setattr__, type.__delattr__
+    missing = object()
 
     def check_integrity():
+        """Restore and name everything replaced since the snapshot."""
         changed = []
         if not meta_path or meta_path[0] is not finder:
             if finder in meta_path:
@@ -229,6 +261,25 @@ def main():
             if d.get(k, d) is not v:
                 d[k] = v
                 changed.append(k if label == "sys.modules" else label + "." + k)
+        for label, cls, saved in classes:
+            current = cls.__dict__
+            for k, v in saved.items():
+                if current.get(k, missing) is not v:
+                    try:
+                        type_setattr(cls, k, v)
+                    except BaseException:
+                        pass
+                    changed.append(label + "." + k)
+            if _len(current) != _len(saved):
+                for k in _list(current.keys()):
+                    # Libraries fill private caches on classes lazily; a new
+                    # public name or special method shadows behaviour.
+                    if k not in saved and (not str_startswith(k, "_") or (str_startswith(k, "__") and k.endswith("__"))):
+                        try:
+                            type_delattr(cls, k)
+                        except BaseException:
+                            pass
+                        changed.append(label + "." + k)
         return changed
 
     # --- the audit hook -----------------------------------------------------
@@ -260,8 +311,8 @@ def main():
         "socket.connect", "socket.bind", "socket.sendto", "socket.sendmsg", "socket.getaddrinfo",
         "socket.gethostbyname", "socket.gethostbyaddr", "socket.gethostbyname_ex", "socket.getnameinfo",
     }
-    closed_prefixes = (tests_dir + "/", "/proc/", "/sys/", os.path.dirname(harness_file) + "/")
-    closed_exact = (tests_dir, "/proc", "/sys")
+    closed_prefixes = (tests_dir + "/", "/proc/", "/sys/", "/dev/fd/", os.path.dirname(harness_file) + "/")
+    closed_exact = (tests_dir, "/proc", "/sys", "/dev/fd")
     violations = []  # appended by the hook (any thread), drained by the main thread
     state = {"armed": False}
     busy = set()  # threads inside the harness's own introspection
@@ -283,10 +334,12 @@ def main():
         finally:
             busy.discard(me)
 
+    basename = os.path.basename
+
     def where(fname, lineno):
         if fname == solution_path:
             return "solution.py:%d" % lineno
-        return "%s:%d" % (os.path.basename(fname), lineno)
+        return "%s:%d" % (basename(fname), lineno)
 
     def refuse(what, kind="refused"):
         violations.append((kind, what))
@@ -312,7 +365,7 @@ def main():
                 if str_startswith(p, tests_dir):
                     refuse("reading the tests (%s)" % p, "tamper")
                 refuse("opening %s" % p)
-        elif event in ("os.listdir", "os.scandir"):
+        elif event in ("os.listdir", "os.scandir", "os.chdir", "sqlite3.connect"):
             try:
                 p = abspath(fsdecode(args[0] if args[0] is not None else "."))
             except _BaseException:
@@ -433,8 +486,8 @@ def main():
             emit({"t": "end", "tests": 0})
             os_exit(0)
         code = compile(text, rel, "exec", dont_inherit=True)
-        consts = {c for c in code.co_consts if _type(c) is types.CodeType}
-        module = types.ModuleType(rel.rsplit("/", 1)[-1][:-3])
+        consts = {c for c in code.co_consts if _type(c) is CodeType}
+        module = ModuleType(rel.rsplit("/", 1)[-1][:-3])
         module.__file__ = rel
         try:
             exec(code, module.__dict__)
@@ -448,7 +501,7 @@ def main():
             emit({"t": "end", "tests": 0})
             os_exit(0)
         for name, obj in _list(module.__dict__.items()):
-            if str_startswith(name, "test_") and _type(obj) is types.FunctionType:
+            if str_startswith(name, "test_") and _type(obj) is FunctionType:
                 if obj.__code__ in consts:
                     tests.append((rel + "::" + name, obj, obj.__code__.co_firstlineno, str_startswith(rel, "public/")))
     tests.sort(key=lambda t: (cfg["files"].index(t[0].split("::")[0]), t[2]))
@@ -477,7 +530,7 @@ def main():
             exc = None
             results.put((index, outcome, message, (monotonic() - started) * 1000.0))
 
-    _thread.start_new_thread(worker, ())
+    start_new_thread(worker, ())
     for index in range(_len(tests)):
         test_id = tests[index][0]
         commands.put(index)
