@@ -90,7 +90,7 @@ func runDoctor(ctx context.Context, opts *DoctorOptions) error {
 		bad("check the Docker engine", "list containers: %v", err)
 		ready = false
 	case n > 0 && opts.Clean:
-		removed, err := eng.RemoveLeftovers(ctx)
+		removed, err := eng.RemoveLeftovers(ctx, sandbox.Scope{})
 		if err != nil {
 			bad("docker rm -f $(docker ps -aq --filter label=ormcheck)", "removed %d of %d leftover containers: %v", removed, n, err)
 			ready = false

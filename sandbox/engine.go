@@ -88,13 +88,10 @@ func (e *Engine) Info(ctx context.Context) (EngineInfo, error) {
 	return info, nil
 }
 
-// RemoveLeftovers force-removes every container labelled ormcheck (for
-// instance after a crash) and reports how many it removed.
-func (e *Engine) RemoveLeftovers(ctx context.Context) (int, error) {
-	list, err := e.cli.ContainerList(ctx, container.ListOptions{
-		All:     true,
-		Filters: filters.NewArgs(filters.Arg("label", Label)),
-	})
+// RemoveLeftovers force-removes every container labelled ormcheck within
+// scope (for instance after a crash) and reports how many it removed.
+func (e *Engine) RemoveLeftovers(ctx context.Context, scope Scope) (int, error) {
+	list, err := e.cli.ContainerList(ctx, container.ListOptions{All: true, Filters: scope.filters()})
 	if err != nil {
 		return 0, fmt.Errorf("list containers: %w", err)
 	}
@@ -116,16 +113,20 @@ type Scope struct {
 	ThisProcess bool   // only containers this process created
 }
 
-// Leftovers counts containers labelled ormcheck within scope.
-func (e *Engine) Leftovers(ctx context.Context, scope Scope) (int, error) {
+func (s Scope) filters() filters.Args {
 	args := filters.NewArgs(filters.Arg("label", Label))
-	if scope.RunID != "" {
-		args.Add("label", RunLabel+"="+scope.RunID)
+	if s.RunID != "" {
+		args.Add("label", RunLabel+"="+s.RunID)
 	}
-	if scope.ThisProcess {
+	if s.ThisProcess {
 		args.Add("label", OwnerLabel+"="+owner)
 	}
-	list, err := e.cli.ContainerList(ctx, container.ListOptions{All: true, Filters: args})
+	return args
+}
+
+// Leftovers counts containers labelled ormcheck within scope.
+func (e *Engine) Leftovers(ctx context.Context, scope Scope) (int, error) {
+	list, err := e.cli.ContainerList(ctx, container.ListOptions{All: true, Filters: scope.filters()})
 	if err != nil {
 		return 0, fmt.Errorf("list containers: %w", err)
 	}
