@@ -268,25 +268,26 @@ const (
 	htmlChartTop    = 34
 )
 
-// newHTMLChart draws, per challenge, the share of candidates whose solution
-// was accepted and the candidates' average score (a missing solution
-// counting as 0).
+// newHTMLChart draws, per challenge, the pass rate (the share of submitted
+// solutions accepted) and the submitters' average score. In a batch where
+// candidates answered different challenges, a missing solution says nothing
+// about the challenge, so it is not counted.
 func newHTMLChart(r *Report, cols []ChallengeInfo) htmlChart {
 	ch := htmlChart{
 		Width:   htmlChartLabelW + htmlChartBarW + htmlChartTextW,
 		Height:  htmlChartTop + htmlChartRowH*len(cols) + 6,
 		LegendY: 14,
-		Label:   "Per challenge: share of candidates accepted and average score",
+		Label:   "Per challenge: share of submitted solutions accepted and their average score",
 	}
-	n := len(r.Candidates)
 	for i, col := range cols {
-		accepted, score, points := 0, 0, 0
+		accepted, score, points, n := 0, 0, 0, 0
 		for ci := range r.Candidates {
 			o := r.Candidates[ci].Result(col.ID)
-			points += col.Points
 			if o == nil {
 				continue
 			}
+			n++
+			points += col.Points
 			if o.Verdict == Accepted {
 				accepted++
 			}
@@ -428,7 +429,7 @@ footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
 <h2>Challenges</h2>
 <svg width="{{.Chart.Width}}" height="{{.Chart.Height}}" viewBox="0 0 {{.Chart.Width}} {{.Chart.Height}}" role="img" aria-label="{{.Chart.Label}}" style="max-width:100%;height:auto">
 <title>{{.Chart.Label}}</title>
-<rect class="acc" x="170" y="{{.Chart.LegendY}}" width="10" height="10"/><text x="186" y="{{add .Chart.LegendY 9}}">accepted (share of candidates)</text>
+<rect class="acc" x="170" y="{{.Chart.LegendY}}" width="10" height="10"/><text x="186" y="{{add .Chart.LegendY 9}}">accepted (share of submissions)</text>
 <rect class="avg" x="400" y="{{.Chart.LegendY}}" width="10" height="10"/><text x="416" y="{{add .Chart.LegendY 9}}">average score</text>
 {{- range .Chart.Bars}}
 <g><title>{{.Title}}</title>

@@ -8,11 +8,9 @@ import pytest
 import sqlalchemy
 
 try:
-    import flask_sqlalchemy
-    flask_sqlalchemy_version = getattr(flask_sqlalchemy, "__version__", "")
-    if not flask_sqlalchemy_version:
-        from importlib.metadata import version
-        flask_sqlalchemy_version = version("flask-sqlalchemy")
+    from importlib.metadata import version
+
+    flask_sqlalchemy_version = version("flask-sqlalchemy")
 except Exception:  # pragma: no cover - optional
     flask_sqlalchemy_version = ""
 
