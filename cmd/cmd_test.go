@@ -156,7 +156,11 @@ func TestCheckRefusedInput(t *testing.T) {
 			}
 		}
 	}
-	res := run(t, nil, "check", "crud-user", "testdata/solutions/accepted.py")
+	res := run(t, nil, "show", "--challenges", "../challenges/testdata/broken/malformed-toml", "crud-users")
+	if !strings.Contains(res.stderr, "challenge.toml:") {
+		t.Errorf("a broken --challenges folder should name the file and line: %q", res.stderr)
+	}
+	res = run(t, nil, "check", "crud-user", "testdata/solutions/accepted.py")
 	if !strings.Contains(res.stdout, "did you mean crud-users") {
 		t.Errorf("unknown id should suggest the closest: %q", res.stdout)
 	}
@@ -211,6 +215,7 @@ func TestUsageErrors(t *testing.T) {
 		{"grade", "testdata/takehomes", "--jobs", "0"},
 		{"grade", "testdata/no-such-folder"},
 		{"show", "--challenges", "testdata/no-such-folder", "crud-users"},
+		{"show", "--challenges", "../challenges/testdata/broken/malformed-toml", "crud-users"},
 	} {
 		res := run(t, nil, args...)
 		if res.code != 2 || res.stderr == "" {
@@ -301,6 +306,7 @@ func TestGradeFolder(t *testing.T) {
 		"alice/crud-users": runner.Accepted, "alice/tiny-add": runner.Accepted,
 		"bob/crud-users": runner.WrongAnswer, "bob/tiny-add": runner.WrongAnswer,
 		"carol/tiny-add": runner.WrongAnswer, "dave/tiny-add": runner.TimeLimit,
+		"dave/crud-users": runner.Rejected, // binary junk: reported, not fatal
 		"frank/tiny-add": runner.CompileError,
 	}
 	got := map[string]runner.Verdict{}
