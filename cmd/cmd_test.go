@@ -307,7 +307,7 @@ func TestGradeFolder(t *testing.T) {
 		"bob/crud-users": runner.WrongAnswer, "bob/tiny-add": runner.WrongAnswer,
 		"carol/tiny-add": runner.WrongAnswer, "dave/tiny-add": runner.TimeLimit,
 		"dave/crud-users": runner.Rejected, // binary junk: reported, not fatal
-		"frank/tiny-add": runner.CompileError,
+		"frank/tiny-add":  runner.CompileError,
 	}
 	got := map[string]runner.Verdict{}
 	for _, c := range rep.Candidates {
