@@ -25,6 +25,9 @@ func interpret(o *Outcome, ch *challenges.Challenge, res *sandbox.Result, key []
 
 	var tamper []string // flags that forbid acceptance
 	var notes []string  // flags reported, not blocking
+	// forged: the run tried to fake its report or its instruments, so none of
+	// its points count (an early exit only loses the tests it cut short).
+	forged := rep.forged > 0 || rep.unsigned > 0 || rep.afterEnd > 0
 	if rep.forged > 0 {
 		tamper = append(tamper, fmt.Sprintf("%s on the report channel failed verification (forged)", plural(rep.forged, "line", "lines")))
 	}
@@ -39,6 +42,7 @@ func interpret(o *Outcome, ch *challenges.Challenge, res *sandbox.Result, key []
 		switch ev.What {
 		case "tamper":
 			tamper = append(tamper, "tampering: "+detail)
+			forged = true
 		case "network":
 			notes = append(notes, "network attempt: "+detail)
 		default:
@@ -63,6 +67,7 @@ func interpret(o *Outcome, ch *challenges.Challenge, res *sandbox.Result, key []
 		i, ok := index[r.ID]
 		if !ok || reported[r.ID] {
 			tamper = append(tamper, "unexpected test record "+fmt.Sprintf("%q", r.ID))
+			forged = true
 			continue
 		}
 		reported[r.ID] = true
@@ -149,6 +154,14 @@ func interpret(o *Outcome, ch *challenges.Challenge, res *sandbox.Result, key []
 	}
 
 	failed := len(o.Tests) - o.Passed()
+	if forged {
+		// Nothing a run that faked its report or instruments says can be
+		// trusted: no points.
+		o.Score = 0
+		for i := range o.Tests {
+			o.Tests[i].Points = 0
+		}
+	}
 	switch {
 	case failed == 0 && len(tamper) == 0:
 		o.Verdict = Accepted

@@ -40,10 +40,10 @@ func TestInterpretSignals(t *testing.T) {
 			lines := strings.Split(string(signed(k, recs)), "\n")
 			lines = append(lines[:3], lines[4:]...)
 			return &sandbox.Result{Stdout: []byte(strings.Join(lines, "\n"))}
-		}, runner.WrongAnswer, "forged", 1},
+		}, runner.WrongAnswer, "forged", 0},
 		{"unsigned data on the channel", func(j sandbox.Job, k string) *sandbox.Result {
 			return &sandbox.Result{Stdout: append([]byte("3 passed\n"), signed(k, passAll(j))...)}
-		}, runner.WrongAnswer, "unsigned", 4},
+		}, runner.WrongAnswer, "unsigned", 0},
 		{"non-zero exit after the end", func(j sandbox.Job, k string) *sandbox.Result {
 			return &sandbox.Result{Stdout: signed(k, passAll(j)), ExitCode: 1}
 		}, runner.WrongAnswer, "exit status 1", 4},
@@ -51,7 +51,7 @@ func TestInterpretSignals(t *testing.T) {
 			recs := passAll(j)
 			recs = append(recs[:2], append([]string{`{"t":"event","what":"tamper","detail":"replaced builtins.isinstance"}`}, recs[2:]...)...)
 			return &sandbox.Result{Stdout: signed(k, recs)}
-		}, runner.WrongAnswer, "tampering: replaced builtins.isinstance", 4},
+		}, runner.WrongAnswer, "tampering: replaced builtins.isinstance", 0},
 		{"tests differ from the challenge", func(j sandbox.Job, k string) *sandbox.Result {
 			return &sandbox.Result{Stdout: signed(k, []string{`{"t":"start"}`, `{"t":"load","ok":true,"tests":["hidden/test_add.py::test_other"]}`, `{"t":"end"}`})}
 		}, runner.InternalError, "", 0},

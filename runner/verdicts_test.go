@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -47,6 +48,7 @@ type fixture struct {
 	want     runner.Verdict
 	messages []string
 	flags    []string
+	score    int // -1: not checked
 }
 
 func readFixtures(t *testing.T, dir string) []fixture {
@@ -61,7 +63,7 @@ func readFixtures(t *testing.T, dir string) []fixture {
 		if err != nil {
 			t.Fatal(err)
 		}
-		f := fixture{name: filepath.Base(p), source: src}
+		f := fixture{name: filepath.Base(p), source: src, score: -1}
 		sc := bufio.NewScanner(strings.NewReader(string(src)))
 		for sc.Scan() {
 			line := sc.Text()
@@ -76,6 +78,10 @@ func readFixtures(t *testing.T, dir string) []fixture {
 				f.messages = append(f.messages, v)
 			case "flag":
 				f.flags = append(f.flags, v)
+			case "score":
+				if _, err := fmt.Sscan(v, &f.score); err != nil {
+					t.Fatalf("%s: bad score header %q", p, v)
+				}
 			}
 		}
 		if !f.want.Valid() {
@@ -116,6 +122,9 @@ func TestVerdicts(t *testing.T) {
 				if !strings.Contains(flags, fl) {
 					t.Errorf("no flag containing %q\n%s", fl, dump)
 				}
+			}
+			if f.score >= 0 && o.Score != f.score {
+				t.Errorf("score %d, want %d\n%s", o.Score, f.score, dump)
 			}
 			if f.want == runner.Accepted && (o.Score != o.MaxScore || o.Passed() != len(o.Tests)) {
 				t.Errorf("accepted with score %d/%d", o.Score, o.MaxScore)

@@ -1,3 +1,4 @@
 # want: accepted
+# score: 4
 def add(a, b):
     return a + b

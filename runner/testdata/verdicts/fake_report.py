@@ -1,4 +1,5 @@
 # want: wrong-answer
+# score: 0
 # flag: report channel
 # A forger: prints a pytest-style summary, and writes made-up harness records
 # to every file descriptor that might be the report channel.

@@ -1,4 +1,5 @@
 # want: compile-error
+# score: 0
 # flag: report channel
 # Writes forged "passed" records for every test and exits 0 before any test runs.
 import os

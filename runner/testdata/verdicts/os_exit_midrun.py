@@ -1,4 +1,5 @@
 # want: wrong-answer
+# score: 1
 # flag: the process ended before the harness finished
 import os
 

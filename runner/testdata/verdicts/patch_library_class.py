@@ -1,4 +1,5 @@
 # want: wrong-answer
+# score: 0
 # flag: sqlalchemy.engine.base.Connection.execute
 # Replaces a SQLAlchemy method the tests read results through.
 import sqlalchemy.engine.base as base
