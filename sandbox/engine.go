@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/docker/docker/api/types/container"
@@ -67,7 +68,11 @@ func New(ctx context.Context) (*Engine, error) {
 }
 
 func (e *Engine) unreachable(err error) error {
-	return fmt.Errorf("%w: Docker is not reachable at %s (%v) — start the Docker daemon or set DOCKER_HOST", ErrUnreachable, e.host, err)
+	fix := "start the Docker daemon or set DOCKER_HOST"
+	if strings.Contains(err.Error(), "permission denied") {
+		fix = "add your user to the docker group (then log in again) or run as root"
+	}
+	return fmt.Errorf("%w: Docker is not reachable at %s (%v) — %s", ErrUnreachable, e.host, err, fix)
 }
 
 // Close releases the connection.
