@@ -42,7 +42,14 @@ Candidates' code is hostile. Before it is imported the harness:
 
 Tests run one at a time in a worker thread (``signal.signal`` refuses to work
 there, so no signal handler can be used to grab a frame); the main thread
-enforces the per-test time limit and signs the results.
+enforces the per-test time limit and signs the results, and counts a pass only
+if ``sys.monitoring`` saw the test function return normally from the worker.
+
+Known limits: whatever runs in the solution's process can in principle be
+forged; these layers make it hard, not impossible. A solution that obtained
+a frame by a route not closed here could rewrite a running test's locals
+through ``frame.f_locals``. Per-test process isolation would be the
+structural fix.
 """
 
 
