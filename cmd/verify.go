@@ -134,7 +134,7 @@ func renderVerify(opts *VerifyOptions, list []*challenges.Challenge, results []r
 		}
 	}
 	if failed == 0 {
-		fmt.Fprintf(out, "\nall %d expectations held across %d challenges\n", total, len(list))
+		fmt.Fprintf(out, "\nall %d expectations held across %s\n", total, plural(len(list), "challenge"))
 	} else {
 		fmt.Fprintf(out, "\n%d of %d expectations failed\n", failed, total)
 	}

@@ -2,47 +2,16 @@ import pytest
 
 import ormtest
 import solution
+from orders_support import call as _call
+from orders_support import create_tables as _create_tables
+from orders_support import make as _make
+from orders_support import sql as _sql
 
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 # isinstance as captured by ormtest before the solution was imported.
 _isinstance = getattr(ormtest, "_isinstance", isinstance)
-
-
-def _failure(what, exc):
-    """A short AssertionError for an exception raised by the solution (no long traceback)."""
-    text = str(exc).strip()
-    first = text.splitlines()[0][:200] if text else ""
-    return AssertionError("%s raised %s%s" % (what, type(exc).__name__, ": " + first if first else ""))
-
-
-async def _call(what, awaitable):
-    """Await a call into the solution, turning an exception into a short failure."""
-    try:
-        return await awaitable
-    except Exception as exc:
-        raise _failure(what, exc) from None
-
-
-def _make(engine):
-    try:
-        return solution.make_sessionmaker(engine)
-    except Exception as exc:
-        raise _failure("make_sessionmaker", exc) from None
-
-
-async def _create_tables(engine):
-    async with engine.begin() as conn:
-        await conn.run_sync(solution.Base.metadata.create_all)
-    ormtest.configure()
-
-
-async def _sql(engine, sql):
-    """Rows of a plain SQL query on a connection of its own, as tuples."""
-    async with engine.connect() as conn:
-        result = await conn.exec_driver_sql(sql)
-        return [tuple(row) for row in result.all()]
 
 
 async def _insert(engine, customers, orders):
