@@ -46,7 +46,14 @@ func System() *Env {
 		Engine:  sandbox.New,
 		Builtin: challenges.Builtin,
 		Context: func() (context.Context, context.CancelFunc) {
-			return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+			// After the first Ctrl-C the run winds down (containers are
+			// removed, the report is written); a second one quits at once.
+			go func() {
+				<-ctx.Done()
+				stop()
+			}()
+			return ctx, stop
 		},
 	}
 }

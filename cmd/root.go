@@ -86,7 +86,11 @@ challenges by running hidden tests in a locked-down Docker container.
 Candidates:    ormcheck challenges · show ID · init ID [DIR] · check ID FILE
 Interviewers:  ormcheck grade DIR
 CI:            ormcheck verify [ID...]
-Setup:         ormcheck image build · ormcheck doctor`,
+Setup:         ormcheck image build · ormcheck doctor
+
+Exit codes: 0 every graded solution accepted (verify: every expectation held),
+1 at least one not accepted, 2 usage error or refused input, 3 the checker
+itself could not work (the message says how to fix it).`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
