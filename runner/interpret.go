@@ -50,7 +50,7 @@ func interpret(o *Outcome, ch *challenges.Challenge, res *sandbox.Result, key []
 		}
 	}
 	defer func() {
-		o.Flags = append(tamper, notes...)
+		o.Flags = unique(append(tamper, notes...))
 		for i := range o.Tests {
 			o.Tests[i].Message = red.scrub(o.Tests[i].Message)
 		}
@@ -154,6 +154,7 @@ func interpret(o *Outcome, ch *challenges.Challenge, res *sandbox.Result, key []
 	}
 
 	failed := len(o.Tests) - o.Passed()
+	tamper = unique(tamper)
 	if forged {
 		// Nothing a run that faked its report or instruments says can be
 		// trusted: no points.
@@ -194,6 +195,19 @@ func markRunning(o *Outcome, outcome, message string) {
 		}
 		t.Message = "not run"
 	}
+}
+
+// unique drops repeated flags, keeping the first of each in order.
+func unique(flags []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, f := range flags {
+		if !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 func firstFailure(o *Outcome) *TestResult {

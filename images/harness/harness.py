@@ -37,8 +37,11 @@ Candidates' code is hostile. Before it is imported the harness:
   name from a module), captures the builtins it uses, and signs with a C
   function (``_hashlib.hmac_digest``) the solution cannot patch;
 * snapshots the instruments the tests rely on (builtins, sqlalchemy, pytest,
-  ormtest, sys.modules entries) and checks them after the import and after
-  every test, restoring and reporting any change.
+  ormtest, sys.modules entries, the tests' own globals) and checks them after
+  the import and after every test, restoring and reporting any change; dict
+  watchers on the same module and class dicts report a replacement the moment
+  it happens, so putting the original back before the test ends hides
+  nothing.
 
 Tests run one at a time in a worker thread (``signal.signal`` refuses to work
 there, so no signal handler can be used to grab a frame); the main thread
@@ -498,6 +501,79 @@ def main():
     if tool is not None:
         monitoring.register_callback(tool, PY_RETURN, on_return)
 
+    # Dict watchers (PEP-less C API, CPython 3.12+) on every watched module
+    # and class dict: a replacement is seen the moment it happens, so putting
+    # the original back before the test ends does not hide it.
+    watch_dict = None
+    watched = {}  # address of a watched dict -> (label, {key: original}, is_class)
+    try:
+        import ctypes
+        import gc
+
+        api = ctypes.pythonapi
+        WatchCallback = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p)
+        as_object = ctypes.py_object
+        cast = ctypes.cast
+        ADDED, MODIFIED, DELETED, CLEARED = 0, 1, 2, 4
+
+        def on_dict_event(event, d, k, v):
+            entry = watched.get(d)
+            if entry is None or not state["armed"]:
+                return 0
+            me = get_ident()
+            busy.add(me)
+            try:
+                label, originals, is_class = entry
+                if event == CLEARED:
+                    violations.append(("tamper", "cleared " + label))
+                    return 0
+                if not k:
+                    return 0
+                key = cast(k, as_object).value
+                if _type(key) is not _str:
+                    return 0
+                if key in originals:
+                    new = cast(v, as_object).value if v else None
+                    if event == DELETED or new is not originals[key]:
+                        violations.append(("tamper", "replaced %s.%s" % (label, key)))
+                elif is_class and event == ADDED and (not str_startswith(key, "_") or (str_startswith(key, "__") and key.endswith("__"))):
+                    violations.append(("tamper", "added %s.%s" % (label, key)))
+            except _BaseException:
+                pass
+            finally:
+                busy.discard(me)
+            return 0
+
+        dict_callback = WatchCallback(on_dict_event)
+        api.PyDict_AddWatcher.argtypes = [WatchCallback]
+        api.PyDict_AddWatcher.restype = ctypes.c_int
+        api.PyDict_Watch.argtypes = [ctypes.c_int, ctypes.py_object]
+        api.PyDict_Watch.restype = ctypes.c_int
+        watcher_id = api.PyDict_AddWatcher(dict_callback)
+        pydict_watch = api.PyDict_Watch
+
+        def watch_dict(label, d, originals, is_class=False):
+            me = get_ident()
+            busy.add(me)
+            try:
+                if pydict_watch(watcher_id, d) == 0:
+                    watched[_id(d)] = (label, originals, is_class)
+            finally:
+                busy.discard(me)
+
+        by_dict = {}
+        for label, d, k, v in snapshot:
+            if d is not sys.modules:
+                by_dict.setdefault(_id(d), (label, d, {}))[2][k] = v
+        for label, d, originals in by_dict.values():
+            watch_dict(label, d, originals)
+        for label, cls, saved in classes:
+            real = [r for r in gc.get_referents(cls.__dict__) if _type(r) is _dict]
+            if real:
+                watch_dict(label, real[0], saved, True)
+    except Exception:
+        watch_dict = None
+
     sys.addaudithook(hook)
 
     def drain_violations():
@@ -596,9 +672,13 @@ def main():
                 if any(fcode is c for c in consts):
                     tests.append((rel + "::" + name, obj, fcode.co_firstlineno, str_startswith(rel, "public/"), module.__dict__))
         # The tests' own globals are instruments too.
+        originals = {}
         for k, v in _list(module.__dict__.items()):
             if not str_startswith(k, "__"):
                 snapshot.append((rel, module.__dict__, k, v))
+                originals[k] = v
+        if watch_dict is not None:
+            watch_dict(rel, module.__dict__, originals)
     tests.sort(key=lambda t: (cfg["files"].index(t[0].split("::")[0]), t[2]))
     for i in range(_len(tests)):
         fcode = tests[i][1].__code__
