@@ -92,13 +92,36 @@ func readFixtures(t *testing.T, dir string) []fixture {
 	return out
 }
 
-// TestVerdicts grades every fixture under testdata/verdicts through the real
-// sandbox and checks its verdict, messages and flags.
+// TestVerdicts grades every fixture under testdata/verdicts (against the
+// tiny-add challenge) and testdata/verdicts-<id> (against built-in challenge
+// <id>) through the real sandbox and checks its verdict, messages and flags.
 func TestVerdicts(t *testing.T) {
 	r := realRunner(t)
-	ch := tinyChallenge(t)
-	for _, f := range readFixtures(t, "testdata/verdicts") {
-		t.Run(f.name, func(t *testing.T) {
+	type group struct {
+		ch       *challenges.Challenge
+		fixtures []fixture
+	}
+	groups := []group{{tinyChallenge(t), readFixtures(t, "testdata/verdicts")}}
+	builtin, err := challenges.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dirs, _ := filepath.Glob("testdata/verdicts-*")
+	for _, dir := range dirs {
+		ch, ok := builtin.Get(strings.TrimPrefix(filepath.Base(dir), "verdicts-"))
+		if !ok {
+			t.Fatalf("%s names no built-in challenge", dir)
+		}
+		groups = append(groups, group{ch, readFixtures(t, dir)})
+	}
+	for _, g := range groups {
+		testFixtures(t, r, g.ch, g.fixtures)
+	}
+}
+
+func testFixtures(t *testing.T, r *runner.Runner, ch *challenges.Challenge, fixtures []fixture) {
+	for _, f := range fixtures {
+		t.Run(ch.ID+"/"+f.name, func(t *testing.T) {
 			t.Parallel()
 			o, err := r.Grade(context.Background(), ch, f.source)
 			if err != nil {

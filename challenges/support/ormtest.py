@@ -14,6 +14,7 @@ import builtins as _builtins
 import contextlib as _contextlib
 import os as _os
 import shutil as _shutil
+import sqlite3 as _sqlite3
 import tempfile as _tempfile
 
 import sqlalchemy as _sa
@@ -55,6 +56,38 @@ __all__ = [
 sa_inspect = _inspect
 
 
+def _make_registry():
+    # The database file behind each engine this module made. Kept in default
+    # arguments (which the grading sandbox does not let a solution read or
+    # replace), not in a module global a solution could edit.
+    paths = {}
+
+    def remember(engine, path, _paths=paths, _id=id):
+        _paths[_id(engine)] = path
+
+    def forget(engine, _paths=paths, _id=id):
+        _paths.pop(_id(engine), None)
+
+    def path_of(engine, _paths=paths, _id=id):
+        return _paths.get(_id(engine))
+
+    return remember, forget, path_of
+
+
+_remember, _forget, _path_of = _make_registry()
+
+
+def _read_file(path, sql, params, _connect=_sqlite3.connect, _tuple=tuple, _list=list):
+    """Rows of sql read straight from the database file with sqlite3 (not
+    through SQLAlchemy or any object the solution was handed), so only what
+    was committed, as stored, can be seen."""
+    conn = _connect(path)
+    try:
+        return _list(_tuple(r) for r in conn.execute(sql, params).fetchall())
+    finally:
+        conn.close()
+
+
 def _foreign_keys_on(dbapi_connection, _record):
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -70,11 +103,14 @@ def database():
     committed.
     """
     folder = _tempfile.mkdtemp(prefix="ormtest-")
-    engine = _create_engine("sqlite:///" + _os.path.join(folder, "test.db"))
+    path = _os.path.join(folder, "test.db")
+    engine = _create_engine("sqlite:///" + path)
     _listen(engine, "connect", _foreign_keys_on)
+    _remember(engine, path)
     try:
         yield engine
     finally:
+        _forget(engine)
         engine.dispose()
         _shutil.rmtree(folder, ignore_errors=True)
 
@@ -83,11 +119,14 @@ def database():
 async def async_database():
     """Like database(), for an AsyncEngine on aiosqlite."""
     folder = _tempfile.mkdtemp(prefix="ormtest-")
-    engine = _create_async_engine("sqlite+aiosqlite:///" + _os.path.join(folder, "test.db"))
+    path = _os.path.join(folder, "test.db")
+    engine = _create_async_engine("sqlite+aiosqlite:///" + path)
     _listen(engine.sync_engine, "connect", _foreign_keys_on)
+    _remember(engine, path)
     try:
         yield engine
     finally:
+        _forget(engine)
         await engine.dispose()
         _shutil.rmtree(folder, ignore_errors=True)
 
@@ -111,13 +150,21 @@ def new_session(engine, **kwargs):
 
 
 def rows(engine, sql, **params):
-    """Rows of a plain SQL query on a connection of its own, as tuples."""
+    """Rows of a plain SQL query, as tuples: read from the database file
+    itself for engines made by database(), so only committed data counts."""
+    path = _path_of(engine)
+    if path is not None:
+        return _read_file(path, sql, params)
     with engine.connect() as conn:
         return [tuple(r) for r in conn.execute(_text(sql), params)]
 
 
 def scalar(engine, sql, **params):
-    """The single value of a plain SQL query on a connection of its own."""
+    """The single value of a plain SQL query (first column of the first row)."""
+    path = _path_of(engine)
+    if path is not None:
+        found = _read_file(path, sql, params)
+        return found[0][0] if found else None
     with engine.connect() as conn:
         return conn.execute(_text(sql), params).scalar()
 
@@ -216,6 +263,9 @@ async def prove_live_async(counter, async_engine):
 
 async def async_rows(async_engine, sql, **params):
     """rows() for an AsyncEngine."""
+    path = _path_of(async_engine)
+    if path is not None:
+        return _read_file(path, sql, params)
     async with async_engine.connect() as conn:
         return [tuple(r) for r in (await conn.execute(_text(sql), params))]
 

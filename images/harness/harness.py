@@ -394,6 +394,13 @@ def main():
             return "solution.py:%d" % lineno
         return "%s:%d" % (basename(fname), lineno)
 
+    def is_helper_function(obj):
+        # ormtest keeps what it must trust in default arguments.
+        if _type(obj) is not FunctionType:
+            return False
+        module = obj.__module__
+        return _type(module) is _str and module in helpers
+
     def refuse(what, kind="refused"):
         violations.append((kind, what))
         raise SandboxRefusal("ormcheck sandbox: %s is not allowed in graded code" % what)
@@ -430,8 +437,11 @@ def main():
                 fname, lineno = caller_file()
                 if fname != harness_file:
                     refuse("reading %s (at %s)" % (args[1], where(fname, lineno)))
+            elif args[1] in ("__defaults__", "__kwdefaults__") and is_helper_function(args[0]):
+                fname, lineno = caller_file()
+                refuse("reading %s of a test helper (at %s)" % (args[1], where(fname, lineno)), "tamper")
         elif event == "object.__setattr__":
-            if args[1] == "__code__":
+            if args[1] == "__code__" or (args[1] in ("__defaults__", "__kwdefaults__") and is_helper_function(args[0])):
                 fname, lineno = caller_file()
                 refuse("replacing a function's %s (at %s)" % (args[1], where(fname, lineno)), "tamper")
         elif event == "sys._getframe":
