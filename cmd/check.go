@@ -60,9 +60,7 @@ func runCheck(ctx context.Context, opts *CheckOptions) error {
 	}
 	run, closeFn, err := newRunner(ctx, opts.Env, false)
 	if err != nil {
-		o := runner.Refused(ch, ch.ID, "")
-		o.Verdict, o.Message = runner.InternalError, "Internal error: "+err.Error()
-		return finishCheck(opts, o)
+		return finishCheck(opts, runner.NotRun(ch, ch.ID, runner.InternalError, "Internal error: "+err.Error()))
 	}
 	defer closeFn()
 	o, err := run.Grade(ctx, ch, source)

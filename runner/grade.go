@@ -70,13 +70,20 @@ func (r *Runner) Grade(ctx context.Context, ch *challenges.Challenge, source []b
 	return o, nil
 }
 
-// Refused records a solution refused before it ran (unreadable, not UTF-8...).
+// Refused is the outcome of a solution refused before it ran (unreadable,
+// not UTF-8, an unknown challenge: ch may be nil).
 func Refused(ch *challenges.Challenge, challengeID string, reason string) Outcome {
-	o := Outcome{Challenge: challengeID, Verdict: Rejected, Message: "Rejected: " + reason + "."}
+	return NotRun(ch, challengeID, Rejected, "Rejected: "+reason+".")
+}
+
+// NotRun is an outcome decided without running anything: a refusal, or an
+// internal error such as an unreachable engine.
+func NotRun(ch *challenges.Challenge, challengeID string, v Verdict, message string) Outcome {
+	o := Outcome{Challenge: challengeID}
 	if ch != nil {
 		o = newOutcome(ch, nil)
-		o.Verdict, o.Message = Rejected, "Rejected: "+reason+"."
 	}
+	o.Verdict, o.Message = v, message
 	return o
 }
 
