@@ -178,12 +178,13 @@ class StatementCounter:
 
         counter = StatementCounter(engine)
         counter.prove_live()
-        with counter:
+        with counter:          # proves itself live again on the way out
             result = solution.users_with_addresses(session)
         assert counter.count <= 2, ...
     """
 
     def __init__(self, engine):
+        self.is_async = hasattr(engine, "sync_engine")
         self.engine = getattr(engine, "sync_engine", engine)
         self.statements = []
         self.active = False
@@ -197,7 +198,7 @@ class StatementCounter:
     def count(self):
         return _len(self.statements)
 
-    def prove_live(self):
+    def prove_live(self, problem="the statement counter does not work: was sqlalchemy.event.listen replaced?"):
         """Raise unless the counter sees a statement of our own."""
         self.statements = []
         self.active = True
@@ -208,7 +209,7 @@ class StatementCounter:
             self.active = False
         seen = _len(self.statements)
         self.statements = []
-        assert seen == 1, "the statement counter does not work: was sqlalchemy.event.listen replaced?"
+        assert seen == 1, problem
 
     async def prove_live_async(self, async_engine):
         """prove_live() for an AsyncEngine (the counter's engine is its sync_engine)."""
@@ -219,8 +220,16 @@ class StatementCounter:
         self.active = True
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, exc_type, *exc):
         self.active = False
+        if exc_type is None and not self.is_async:
+            # Prove the counter was still live at the end of the measured
+            # call too: a solution could have detached its listener.
+            measured = self.statements
+            try:
+                self.prove_live("the statement counter stopped working during the call: were its listeners removed?")
+            finally:
+                self.statements = measured
         return False
 
     def summary(self):
