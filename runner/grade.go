@@ -21,11 +21,10 @@ type Sandbox interface {
 	Run(ctx context.Context, job sandbox.Job) (*sandbox.Result, error)
 }
 
-// Defaults for limits a challenge does not set.
+// Defaults for limits a challenge does not set (wall and memory default in
+// package sandbox).
 const (
-	DefaultWall    = 60 * time.Second
 	DefaultPerTest = 10 * time.Second
-	DefaultMemory  = 256 << 20
 	maxMessage     = 500
 	outputTail     = 2000
 )
@@ -121,13 +120,7 @@ type harnessConfig struct {
 }
 
 func (r *Runner) job(ch *challenges.Challenge, source, key []byte) (sandbox.Job, error) {
-	lim := sandbox.Limits{Wall: ch.Limits.Wall, Memory: ch.Limits.Memory}
-	if lim.Wall == 0 {
-		lim.Wall = DefaultWall
-	}
-	if lim.Memory == 0 {
-		lim.Memory = DefaultMemory
-	}
+	lim := sandbox.Limits{Wall: ch.Limits.Wall, Memory: ch.Limits.Memory}.WithDefaults()
 	sources := map[string]string{}
 	for _, f := range challenges.Support() {
 		sources[f.Path] = string(f.Content)

@@ -107,15 +107,6 @@ func (e *Engine) BuildImage(ctx context.Context, buildContext io.Reader, tag str
 	return nil
 }
 
-// RemoveImage deletes an image by reference (used by tests and --force).
-func (e *Engine) RemoveImage(ctx context.Context, ref string) error {
-	_, err := e.cli.ImageRemove(ctx, ref, image.RemoveOptions{Force: true, PruneChildren: true})
-	if err != nil && !errdefs.IsNotFound(err) {
-		return fmt.Errorf("remove image %s: %w", ref, err)
-	}
-	return nil
-}
-
 // readBuildStream copies a build's JSON message stream to log as text and
 // returns the first error message it carries.
 func readBuildStream(r io.Reader, log io.Writer) error {
