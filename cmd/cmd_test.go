@@ -207,6 +207,8 @@ func TestCheckMissingImage(t *testing.T) {
 
 func TestUsageErrors(t *testing.T) {
 	for _, args := range [][]string{
+		{"bogus"},
+		{"image", "bogus"},
 		{"check", "crud-users"},
 		{"check", "--bogus", "crud-users", "x.py"},
 		{"show"},

@@ -18,7 +18,12 @@ type ImageBuildOptions struct {
 
 // NewCmdImage builds `ormcheck image` and its `build` subcommand.
 func NewCmdImage(env *Env) *cobra.Command {
-	c := &cobra.Command{Use: "image", Short: "Manage the sandbox image"}
+	c := &cobra.Command{
+		Use:   "image",
+		Short: "Manage the sandbox image",
+		Args:  wrapArgs(cobra.NoArgs),
+		RunE:  func(c *cobra.Command, args []string) error { return c.Help() },
+	}
 	opts := &ImageBuildOptions{Env: env}
 	build := &cobra.Command{
 		Use:   "build",

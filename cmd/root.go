@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -10,7 +9,6 @@ import (
 
 	"github.com/ormcheck/ormcheck/challenges"
 	"github.com/ormcheck/ormcheck/images"
-	"github.com/ormcheck/ormcheck/sandbox"
 )
 
 // Exit codes (the command-line contract).
@@ -66,11 +64,9 @@ func exitCode(env *Env, err error) int {
 		return ee.code
 	}
 	fmt.Fprintln(env.IO.ErrOut, "ormcheck: "+err.Error())
-	if errors.Is(err, sandbox.ErrUnreachable) || errors.Is(err, sandbox.ErrImageMissing) || errors.Is(err, images.ErrPrerequisite) {
-		return ExitInternal
-	}
-	if errors.Is(err, context.Canceled) {
-		return ExitInternal
+	// Cobra reports an unknown command with a plain error of its own.
+	if strings.HasPrefix(err.Error(), "unknown command ") {
+		return ExitUsage
 	}
 	return ExitInternal
 }
