@@ -100,7 +100,7 @@ def main():
     _type, _isinstance, _list, _dict, _tuple = type, isinstance, list, dict, tuple
     _repr, _sorted, _getattr, _id = repr, sorted, getattr, id
     _BaseException, _AssertionError = BaseException, AssertionError
-    str_join, str_replace, str_startswith = str.join, str.replace, str.startswith
+    str_join, str_startswith = str.join, str.startswith
     max_message = _int(cfg.get("max_message", 500))
     per_test_timeout = _float(cfg.get("per_test_timeout", 10.0))
 
@@ -184,7 +184,6 @@ def main():
     # path from SQLAlchemy's async bridge back to this harness) and raises no
     # audit event. Its type is immutable, so lift the flag for one moment to
     # replace the attribute, then set it again.
-    greenlet_closed = False
     try:
         import ctypes
         import greenlet as _greenlet
@@ -197,7 +196,6 @@ def main():
                 word.value = flags & ~(1 << 8)  # Py_TPFLAGS_IMMUTABLETYPE
                 try:
                     type.__setattr__(gtype, "gr_frame", property(lambda self: None))
-                    greenlet_closed = True
                 finally:
                     word.value = flags
                 break
